@@ -1,0 +1,2 @@
+export * from './max.js';
+export * from './min.js';

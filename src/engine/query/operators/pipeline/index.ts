@@ -1,0 +1,3 @@
+export * from './match.js';
+export * from './project.js';
+export * from './sort.js';

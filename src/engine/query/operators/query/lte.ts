@@ -1,0 +1,5 @@
+// https://www.mongodb.com/docs/manual/reference/operator/query-comparison/
+import { comparisonPredicate, pathPredicate, type QueryOp } from './_internal.js';
+
+/** Matches values of the same type bracket less than or equal to the argument. */
+export const $lte: QueryOp = (selector, value) => pathPredicate(selector, comparisonPredicate('$lte', value));
