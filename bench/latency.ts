@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import type { Document } from 'bson';
 import { MongoClient } from 'mongodb';
 import { startChildEngine } from '../test/support/child-engine.js';
@@ -15,9 +16,10 @@ export async function benchLatency(): Promise<Record<string, string>> {
   try {
     const coll = writer.db('bench').collection<Document>('latency');
     const stream = watcher.db('bench').collection('latency').watch();
-    await stream.tryNext();
     let arrived: (() => void) | undefined;
     stream.on('change', () => arrived?.());
+    // The first resumeTokenChanged comes with the aggregate's reply: the stream is open from here on.
+    await once(stream, 'resumeTokenChanged');
     const samples: number[] = [];
     for (let i = 0; i < SAMPLES + WARMUP; i++) {
       const seen = new Promise<void>((resolve) => (arrived = resolve));

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { BSON, type Document } from 'bson';
 import { MongoClient } from 'mongodb';
 import { startChildEngine } from '../test/support/child-engine.js';
@@ -20,7 +21,6 @@ export async function benchThroughput(): Promise<Record<string, string>> {
   try {
     const coll = writer.db('bench').collection('orders');
     const stream = watcher.db('bench').collection('orders').watch();
-    await stream.tryNext();
     const events: Document[] = [];
     const done = new Promise<void>((resolve) => {
       stream.on('change', (ev) => {
@@ -28,6 +28,8 @@ export async function benchThroughput(): Promise<Record<string, string>> {
         if (events.length === ORDERS) resolve();
       });
     });
+    // The first resumeTokenChanged comes with the aggregate's reply: the stream is open from here on.
+    await once(stream, 'resumeTokenChanged');
     const start = performance.now();
     for (let i = 0; i < ORDERS; i += BATCH) {
       await coll.insertMany(Array.from({ length: BATCH }, (_, j) => ({ orderId: i + j, item: 'widget', qty: (i + j) % 7, price: 9.99 })));

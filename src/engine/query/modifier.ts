@@ -234,20 +234,20 @@ function expandPositional(
 }
 
 /** `$rename` may not move values into or out of arrays (mongod's RenameNode checks). */
-function checkRenamePath(resolution: Resolution, path: string, role: 'source' | 'destination', id: string): void {
+function checkRenamePath(resolution: Resolution, path: string, role: 'source' | 'destination', id: () => string): void {
   const arrayAt = resolution.taken.findIndex((c) => typeof c === 'number');
   const blockedByArray = resolution.kind === 'blocked' && Array.isArray(resolution.blocker);
   if (arrayAt === -1 && !blockedByArray) return;
   const name = arrayAt > 0 ? String(resolution.taken[arrayAt - 1]) : String(resolution.taken[resolution.taken.length - 1]);
   throw new EngineError(
     'BadValue',
-    `The ${role} field cannot be an array element, '${path}' in doc with ${id} has an array field called '${name}'`,
+    `The ${role} field cannot be an array element, '${path}' in doc with ${id()} has an array field called '${name}'`,
     '$rename',
   );
 }
 
 /** The value a `$rename` moves, read from the document before the update; undefined when the source is missing. */
-function renameValue(original: object, entry: Entry, id: string): { value: unknown } | undefined {
+function renameValue(original: object, entry: Entry, id: () => string): { value: unknown } | undefined {
   const from = entry.renameFrom as string[];
   const source = resolvePath(original, from);
   checkRenamePath(source, from.join('.'), 'source', id);
@@ -267,7 +267,9 @@ export function applyModifiers(doc: object, update: Record<string, unknown>, opt
   const original = doc as Record<string, unknown>;
   const work = new WorkingDocument(original);
   const log = new DeltaLog();
-  const id = formatId(original);
+  let idText: string | undefined;
+  // Only error messages print the _id, so it is formatted on demand.
+  const id = () => (idText ??= formatId(original));
   const idImmutable = '_id' in original;
   const now = opts.now ?? new Date();
   let changed = false;
@@ -288,7 +290,9 @@ export function applyModifiers(doc: object, update: Record<string, unknown>, opt
       const ctx: ModifierContext = {
         path: parts.join('.'),
         field: parts[parts.length - 1] as string,
-        id,
+        get id() {
+          return id();
+        },
         inArray: at.kind === 'exists' && at.parentIsArray,
         now,
       };

@@ -210,6 +210,24 @@ export function arithmetic(a: unknown, b: unknown, op: 'add' | 'mul'): unknown {
   }
 }
 
+/** A numeric value of any kind as the nearest double. */
+export function toDouble(v: unknown): number {
+  const kind = numericKind(v);
+  if (kind === 'long') return (v as Long).toNumber();
+  if (kind === 'decimal') return Number((v as Decimal128).toString());
+  return asJsNumber(v);
+}
+
+/**
+ * Aggregation arithmetic (`$add`, `$multiply`, `$sum`): `arithmetic`'s type promotion, except that a long
+ * overflow gives a double, as mongod's expressions do, instead of failing.
+ */
+export function aggregateArithmetic(a: unknown, b: unknown, op: 'add' | 'mul'): unknown {
+  const result = arithmetic(a, b, op);
+  if (result !== undefined) return result;
+  return op === 'add' ? toDouble(a) + toDouble(b) : toDouble(a) * toDouble(b);
+}
+
 /** A zero of the given numeric kind, the starting value mongod uses for `$inc`/`$mul` on a missing field. */
 export function zeroOf(kind: NumericKind): unknown {
   switch (kind) {

@@ -39,7 +39,7 @@ function stripExtended(pattern: string): string {
  * A JS RegExp for a pattern and mongod option letters (i, m, s, x, u; `l` is accepted and ignored).
  * An invalid option or pattern is BadValue (51108 and 51091 in mongod, both reported as BadValue here).
  */
-export function makeRegExp(pattern: string, options: string): RegExp {
+function makeRegExp(pattern: string, options: string): RegExp {
   let flags = '';
   let source = pattern;
   for (const o of options) {

@@ -13,6 +13,9 @@ interface SortKey {
   direction: 1 | -1;
 }
 
+/** The sort key that means storage (insertion) order. */
+const NATURAL = '$natural';
+
 /** The key of an empty array: mongod sorts it like BSON undefined, below null and missing. */
 const EMPTY_ARRAY = Symbol('empty array');
 
@@ -89,11 +92,15 @@ function sortKeyOf(doc: unknown, key: SortKey): unknown {
 
 /**
  * A stable sort of `docs` (a new array; the input is untouched) by a sort specification. An empty
- * specification keeps the input order.
+ * specification keeps the input order, which callers pass in insertion order (so `{$natural: -1}` reverses it).
  */
 export function sortDocuments<T>(docs: readonly T[], spec: unknown): T[] {
   const keys = parseSortSpec(spec);
   if (keys.length === 0) return docs.slice();
+  // {$natural: ±1} is insertion order, which is the order the documents come in.
+  if (keys.length === 1 && keys[0].parts.join('.') === NATURAL) {
+    return keys[0].direction === 1 ? docs.slice() : docs.slice().reverse();
+  }
   const rows = docs.map((doc, index) => ({ doc, index, values: keys.map((k) => sortKeyOf(doc, k)) }));
   rows.sort((x, y) => {
     for (let k = 0; k < keys.length; k++) {

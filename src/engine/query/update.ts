@@ -15,6 +15,7 @@ import { identicalBson } from './identical.js';
 import { applyModifiers, type ModifierOptions } from './modifier.js';
 import { runUpdatePipeline } from './pipeline-update.js';
 
+// The result types and the upsert builder, so that callers import everything about updates from here.
 export type { DisambiguatedPaths, UpdateDescription } from './delta.js';
 export { buildUpsertDocument } from './upsert.js';
 

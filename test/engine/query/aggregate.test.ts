@@ -22,6 +22,14 @@ describe('engine/query/aggregate', () => {
     ['$addFields then $unset', [{ $match: { _id: 1 } }, { $addFields: { z: 1 } }, { $unset: ['tags', 'qty', 'price'] }], [{ _id: 1, item: 'a', z: 1 }]],
     ['$limit and $skip', [{ $skip: 1 }, { $limit: 1 }, { $project: { _id: 1 } }], [{ _id: 2 }]],
     ['$facet runs sub-pipelines', [{ $facet: { n: [{ $count: 'c' }] } }], [{ n: [{ c: 3 }] }]],
+    ['$sum of Long and Decimal128 values', [{ $group: { _id: null, n: { $sum: '$qty' }, p: { $sum: '$price' } } }], [{ _id: null, n: L(24), p: Decimal128.fromString('7.5') }]],
+    ['$sum of 1 counts', [{ $group: { _id: '$item', n: { $sum: 1 } } }, { $sort: { _id: 1 } }], [{ _id: 'a', n: 2 }, { _id: 'b', n: 1 }]],
+    ['$add with Long', [{ $match: { _id: 1 } }, { $project: { _id: 0, n: { $add: ['$qty', 1, 0.5] } } }], [{ n: 11.5 }]],
+    ['$multiply Long by int', [{ $match: { _id: 2 } }, { $project: { _id: 0, n: { $multiply: ['$qty', 2] } } }], [{ n: L(18) }]],
+    ['$subtract Long', [{ $match: { _id: 1 } }, { $project: { _id: 0, n: { $subtract: ['$qty', 3] } } }], [{ n: L(7) }]],
+    ['$add a number to a date', [{ $limit: 1 }, { $project: { _id: 0, d: { $add: [new Date(1000), 500] } } }], [{ d: new Date(1500) }]],
+    ['$subtract dates gives milliseconds', [{ $limit: 1 }, { $project: { _id: 0, ms: { $subtract: [new Date(1500), new Date(1000)] } } }], [{ ms: L(500) }]],
+    ['arithmetic with null is null', [{ $limit: 1 }, { $project: { _id: 0, n: { $add: ['$missing', 1] } } }], [{ n: null }]],
     ['$match $expr with Long', [{ $match: { $expr: { $gte: ['$qty', 10] } } }, { $project: { _id: 1 } }], [{ _id: 1 }]],
   ];
   table(rows, (pipeline) => runPipeline(DOCS, pipeline));
@@ -71,6 +79,7 @@ describe('engine/query/aggregate', () => {
         ['$sort without keys', [{ $sort: {} }], 'Location15976'],
         ['unknown operator in $match', [{ $match: { a: { $foo: 1 } } }], 'BadValue'],
         ['invalid stage argument', [{ $limit: 'x' }], 'BadValue'],
+        ['$add of a string', [{ $project: { x: { $add: ['$item', 1] } } }], ['TypeMismatch', '$add only supports numeric or date types, not string']],
         ['comparison with one argument', [{ $project: { x: { $gt: ['$a'] } } }], 'Location16020'],
       ],
       (pipeline) => runPipeline(DOCS, pipeline as object[]),

@@ -58,6 +58,8 @@ describe('engine/query/sort', () => {
       [1, 2],
     ],
     ['empty spec keeps the input order', [[{ _id: 2 }, { _id: 1 }], {}], [2, 1]],
+    ['$natural ascending is the input order', [[{ _id: 2 }, { _id: 1 }, { _id: 3 }], { $natural: 1 }], [2, 1, 3]],
+    ['$natural descending reverses it', [[{ _id: 2 }, { _id: 1 }, { _id: 3 }], { $natural: -1 }], [3, 1, 2]],
     ['direction as Long', [[{ _id: 1, a: 1 }, { _id: 2, a: 2 }], { a: Long.fromNumber(-1) }], [2, 1]],
   ];
   table(rows, ids);

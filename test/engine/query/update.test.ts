@@ -60,6 +60,11 @@ describe('engine/query/update', () => {
         { doc: { _id: 1, arr: [1, null, 3] }, description: updated({ 'arr.1': null }) },
       ],
       [
+        '$unset of a null array element is still logged',
+        [{ _id: 1, arr: [null] }, { $unset: { 'arr.0': 1 } }],
+        { doc: { _id: 1, arr: [null] }, description: updated({ 'arr.0': null }) },
+      ],
+      [
         '$push that appends logs each element',
         [{ _id: 1, arr: [1, 2, 3] }, { $push: { arr: { $each: [4, 5] } } }],
         { doc: { _id: 1, arr: [1, 2, 3, 4, 5] }, description: updated({ 'arr.3': 4, 'arr.4': 5 }) },
@@ -229,21 +234,21 @@ describe('engine/query/update', () => {
   describe('no-ops (changed: false)', () => {
     table(
       [
-        ['$set to the same value', [{ _id: 1, a: { b: [1] } }, { $set: { a: { b: [1] } } }]],
-        ['$set with an empty operand', [{ _id: 1 }, { $set: {} }]],
-        ['$inc by 0', [{ _id: 1, a: 1 }, { $inc: { a: 0 } }]],
-        ['$unset of a missing field', [{ _id: 1 }, { $unset: { a: 1, 'b.c': 1 } }]],
-        ['$unset through a scalar', [{ _id: 1, a: 5 }, { $unset: { 'a.b': 1 } }]],
-        ['$pull without a match', [{ _id: 1, a: [1] }, { $pull: { a: 2 } }]],
-        ['$pop of an empty array', [{ _id: 1, a: [] }, { $pop: { a: 1 } }]],
-        ['$addToSet of a present value', [{ _id: 1, a: [L(1)] }, { $addToSet: { a: 1 } }]],
-        ['$min not smaller', [{ _id: 1, a: 1 }, { $min: { a: 2 } }]],
-        ['$rename of a missing field', [{ _id: 1 }, { $rename: { a: 'b' } }]],
-        ['$push of nothing', [{ _id: 1, a: [1] }, { $push: { a: { $each: [] } } }]],
-        ['$set _id to its own value', [{ _id: 1 }, { $set: { _id: 1 } }]],
-        ['identical replacement', [{ _id: 1, a: 1 }, { a: 1 }]],
-        ['pipeline that changes nothing', [{ _id: 1, a: 1 }, [{ $set: { a: 1 } }]]],
-      ] as Row<Input, undefined>[],
+        ['$set to the same value', [{ _id: 1, a: { b: [1] } }, { $set: { a: { b: [1] } } }], undefined],
+        ['$set with an empty operand', [{ _id: 1 }, { $set: {} }], undefined],
+        ['$inc by 0', [{ _id: 1, a: 1 }, { $inc: { a: 0 } }], undefined],
+        ['$unset of a missing field', [{ _id: 1 }, { $unset: { a: 1, 'b.c': 1 } }], undefined],
+        ['$unset through a scalar', [{ _id: 1, a: 5 }, { $unset: { 'a.b': 1 } }], undefined],
+        ['$pull without a match', [{ _id: 1, a: [1] }, { $pull: { a: 2 } }], undefined],
+        ['$pop of an empty array', [{ _id: 1, a: [] }, { $pop: { a: 1 } }], undefined],
+        ['$addToSet of a present value', [{ _id: 1, a: [L(1)] }, { $addToSet: { a: 1 } }], undefined],
+        ['$min not smaller', [{ _id: 1, a: 1 }, { $min: { a: 2 } }], undefined],
+        ['$rename of a missing field', [{ _id: 1 }, { $rename: { a: 'b' } }], undefined],
+        ['$push of nothing', [{ _id: 1, a: [1] }, { $push: { a: { $each: [] } } }], undefined],
+        ['$set _id to its own value', [{ _id: 1 }, { $set: { _id: 1 } }], undefined],
+        ['identical replacement', [{ _id: 1, a: 1 }, { a: 1 }], undefined],
+        ['pipeline that changes nothing', [{ _id: 1, a: 1 }, [{ $set: { a: 1 } }]], undefined],
+      ] satisfies Row<Input, undefined>[],
       (input) => {
         const result = run(input);
         expect(result.doc).toBe(input[0]);
@@ -287,9 +292,9 @@ describe('engine/query/update', () => {
         { doc: { _id: 1, b: 2 }, description: null },
       ],
       [
-        'expressions over the document',
+        'expressions over the document keep Long arithmetic',
         [{ _id: 1, qty: L(5), note: 'a fairly long note that is not changed' }, [{ $set: { qty: { $add: ['$qty', 1] } } }]],
-        { doc: { _id: 1, qty: 6, note: 'a fairly long note that is not changed' }, description: updated({ qty: 6 }) },
+        { doc: { _id: 1, qty: L(6), note: 'a fairly long note that is not changed' }, description: updated({ qty: L(6) }) },
       ],
     ];
     table(rows, docAndDescription);

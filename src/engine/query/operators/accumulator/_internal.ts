@@ -12,7 +12,7 @@ export type AccumulatorOp = (collection: unknown[], expr: unknown, options: Opti
  */
 export function extreme(collection: unknown[], expr: unknown, options: Options, sign: 1 | -1): unknown {
   let best: unknown;
-  for (const v of $push(collection as never, expr, options) as unknown[]) {
+  for (const v of $push(collection, expr, options)) {
     if (v === null || v === undefined) continue;
     if (best === undefined || compareBson(v, best) * sign > 0) best = v;
   }

@@ -1,2 +1,3 @@
 export * from './max.js';
 export * from './min.js';
+export * from './sum.js';

@@ -5,13 +5,15 @@
 import { evalExpr } from 'mingo/core';
 import type { AnyObject, Options } from 'mingo/types';
 import { EngineError } from '../../../errors/engine-error.js';
+import { bsonTypeOf } from '../../bson-types.js';
 import { compareBson } from '../../compare.js';
+import { numericKind } from '../../numeric.js';
 
 /** An expression operator as mingo calls it: evaluated per document. */
 export type ExpressionOp = (obj: AnyObject, expr: unknown, options: Options) => unknown;
 
 /** compareBson with "missing" (undefined) below every value, null included, as aggregation compares them. */
-export function compareValues(a: unknown, b: unknown): number {
+function compareValues(a: unknown, b: unknown): number {
   if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? -1 : 1;
   return compareBson(a, b);
 }
@@ -24,4 +26,17 @@ export function compareArguments(name: string, obj: AnyObject, expr: unknown, op
   }
   const [a, b] = evalExpr(obj, expr, options) as [unknown, unknown];
   return compareValues(a, b);
+}
+
+/** The evaluated arguments of an arithmetic expression (a single non-array argument counts as one). */
+export function evaluateArguments(obj: AnyObject, expr: unknown, options: Options): unknown[] {
+  const args = evalExpr(obj, expr, options);
+  return Array.isArray(expr) ? (args as unknown[]) : [args];
+}
+
+/** mongod's TypeMismatch for a value an arithmetic expression cannot use. */
+export function checkNumeric(name: string, v: unknown, allowed = 'numeric'): void {
+  if (!numericKind(v)) {
+    throw new EngineError('TypeMismatch', `${name} only supports ${allowed} types, not ${bsonTypeOf(v) ?? 'missing'}`, name);
+  }
 }

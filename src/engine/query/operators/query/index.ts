@@ -7,6 +7,8 @@ export * from './gte.js';
 export * from './in.js';
 export * from './lt.js';
 export * from './lte.js';
+export * from './mod.js';
 export * from './ne.js';
 export * from './nin.js';
+export * from './size.js';
 export * from './type.js';
