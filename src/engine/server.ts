@@ -19,7 +19,6 @@ export class WireServer {
 
   constructor(private readonly engine: Engine) {
     this.server = net.createServer((socket) => this.accept(socket));
-    this.server.on('error', (err) => engine.log(`server error: ${err.message}`));
   }
 
   /** Listens on 127.0.0.1 (port 0 picks a free one) and resolves with the bound port. */
@@ -29,6 +28,8 @@ export class WireServer {
       this.server.once('error', onError);
       this.server.listen(port, host, () => {
         this.server.off('error', onError);
+        // A failure to listen is the caller's to report (it rejects); only later errors are logged here.
+        this.server.on('error', (err) => this.engine.log(`server error: ${err.message}`));
         resolve((this.server.address() as net.AddressInfo).port);
       });
     });

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Db, MongoClient } from 'mongodb';
-import { availableTargets, connect, uniqueDbName, type TestTarget } from './targets.js';
+import type { RunningTarget } from '../../src/targets/target.js';
+import { availableTargets, connect, uniqueDbName } from './targets.js';
 
 /** What a conformance suite gets: the running target, a connected client, and a fresh database per call. */
 export interface SuiteContext {
-  target: TestTarget;
+  target: RunningTarget;
   client: MongoClient;
   /** A database no other test uses. */
   freshDb(): Db;

@@ -1,65 +1,43 @@
 import { existsSync } from 'node:fs';
 import { MongoClient, type MongoClientOptions } from 'mongodb';
-import { startReplSet } from '../../src/engine/index.js';
+import { resolveConfig } from '../../src/core/config.js';
+import { embeddedTarget } from '../../src/targets/embedded.js';
+import { memoryServerTarget } from '../../src/targets/memory-server.js';
+import type { RunningTarget, StartableTargetKind } from '../../src/targets/target.js';
 
-/** A replica set the conformance suite runs against. */
-export interface TestTarget {
-  readonly kind: TargetKind;
-  readonly uri: string;
-  stop(): Promise<void>;
-}
-
-/** The targets a suite can run on. */
-export type TargetKind = 'embedded' | 'memory-server';
-
-interface TargetFactory {
-  kind: TargetKind;
+/** A target the conformance suite can run on, through the product's own target implementations. */
+export interface TargetFactory {
+  kind: StartableTargetKind;
   /** Why the target cannot run here, or undefined when it can. */
   unavailable(): string | undefined;
-  start(): Promise<TestTarget>;
+  start(): Promise<RunningTarget>;
 }
 
 const FACTORIES: TargetFactory[] = [
-  {
-    kind: 'embedded',
-    unavailable: () => undefined,
-    start: async () => {
-      const rs = await startReplSet();
-      return { kind: 'embedded', uri: rs.uri, stop: () => rs.stop() };
-    },
-  },
+  { kind: 'embedded', unavailable: () => undefined, start: () => embeddedTarget().start() },
   {
     kind: 'memory-server',
     unavailable: () => {
-      const binary = process.env.MONGOMS_SYSTEM_BINARY;
+      const binary = resolveConfig('mongodSystemBinary');
       if (!binary) return 'no mongod binary (set MONGOMS_SYSTEM_BINARY to run this suite on a real mongod)';
       if (!existsSync(binary)) return `MONGOMS_SYSTEM_BINARY=${binary} does not exist`;
       return undefined;
     },
-    start: async () => {
-      const { MongoMemoryReplSet } = await import('mongodb-memory-server');
-      const rs = await MongoMemoryReplSet.create({
-        replSet: { count: 1, storageEngine: 'wiredTiger', args: ['--setParameter', 'enableTestCommands=1'] },
-      });
-      return { kind: 'memory-server', uri: rs.getUri(), stop: async () => void (await rs.stop()) };
-    },
+    start: () =>
+      memoryServerTarget({ systemBinary: resolveConfig('mongodSystemBinary'), connectTimeoutMs: resolveConfig('connectTimeoutMs') }).start(),
   },
 ];
 
-const announced = new Set<TargetKind>();
-
-/**
- * The targets available on this machine. An unavailable one is announced once, in one line, and
- * its suites are not registered at all (nothing is marked skipped to make a count).
- */
+/** The targets available on this machine; suites for the others are not registered at all. */
 export function availableTargets(): TargetFactory[] {
-  return FACTORIES.filter((factory) => {
+  return FACTORIES.filter((factory) => factory.unavailable() === undefined);
+}
+
+/** The targets that cannot run here, with the reason (printed once per run by the global setup). */
+export function unavailableTargets(): [string, string][] {
+  return FACTORIES.flatMap((factory) => {
     const reason = factory.unavailable();
-    if (reason && !announced.has(factory.kind)) {
-      announced.add(factory.kind);
-      console.log(`[${factory.kind}] skipped: ${reason}`);
-    }
-    return reason === undefined;
+    return reason === undefined ? [] : [[factory.kind, reason] as [string, string]];
   });
 }
 

@@ -45,7 +45,8 @@ export class Collection {
 
   /** Inserts one document, adding an ObjectId `_id` first when it has none. Returns the stored document. */
   insert(input: Document): Document {
-    const doc = input._id === undefined ? { _id: new ObjectId(), ...input } : input;
+    // mongod stores `_id` first whatever the client sent (mongosh, for one, appends it last).
+    const doc = input._id === undefined ? { _id: new ObjectId(), ...input } : Object.keys(input)[0] === '_id' ? input : { _id: input._id, ...input };
     if (Array.isArray(doc._id)) throw new EngineError('InvalidIdField', `can't use an array for _id`);
     if (doc._id instanceof RegExp) throw new EngineError('InvalidIdField', `can't use a regex for _id`);
     const idKey = keyStringOf(doc._id);

@@ -14,6 +14,13 @@ describe.each(forEachTarget((ctx) => {
     expect(await orders.find().toArray()).toHaveLength(1);
   });
 
+  it('stores _id first, as mongod does, whatever order the client sent', async () => {
+    const db = ctx.freshDb();
+    await db.command({ insert: 'order', documents: [{ a: 1, _id: 5 }] });
+    const [doc] = await db.collection<AnyDoc>('order').find().toArray();
+    expect(Object.keys(doc!)).toEqual(['_id', 'a']);
+  });
+
   it('pages through a cursor with getMore', async () => {
     const coll = ctx.freshDb().collection<AnyDoc>('many');
     await coll.insertMany(Array.from({ length: 250 }, (_, i) => ({ i })));
