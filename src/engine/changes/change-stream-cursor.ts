@@ -1,4 +1,5 @@
-import { BSON, type Document } from 'bson';
+import type { Document } from 'bson';
+import { bsonSizeOf } from '../bson-size.js';
 import type { Cursor } from '../cursors/cursor.js';
 import type { Engine } from '../engine.js';
 import { eventIdentifier, uuidBytes } from '../engine.js';
@@ -86,7 +87,7 @@ export class ChangeStreamCursor implements Cursor {
       const event = this.transform(buildEvent(entry, this.spec, this.engine.catalog), entry);
       if (event) {
         events.push(event);
-        bytes += BSON.calculateObjectSize(event);
+        bytes += approximateEventSize(event);
         this.pbrt = entry.token;
         this.latestTs = entry.ts;
       }
@@ -172,4 +173,17 @@ export class ChangeStreamCursor implements Cursor {
     }
     return out;
   }
+}
+
+/** Fields besides the documents (token, namespace, times): a generous bound, so batches stay under 16 MB. */
+const EVENT_OVERHEAD_BYTES = 1024;
+
+// Sizing every event exactly would cost as much as serializing it; the documents dominate, and a
+// stored document's size is known from the wire or computed once (events share those objects).
+function approximateEventSize(event: Document): number {
+  let bytes = EVENT_OVERHEAD_BYTES;
+  for (const part of [event.fullDocument, event.fullDocumentBeforeChange, event.updateDescription]) {
+    if (part && typeof part === 'object') bytes += bsonSizeOf(part as Document);
+  }
+  return bytes;
 }

@@ -1,4 +1,5 @@
 import { ObjectId, UUID, type Document } from 'bson';
+import { sameBsonSize } from '../bson-size.js';
 import { keyStringOf } from '../changes/keystring.js';
 import type { UpdateDescription } from '../changes/oplog-entry.js';
 import { EngineError } from '../errors/engine-error.js';
@@ -46,7 +47,12 @@ export class Collection {
   /** Inserts one document, adding an ObjectId `_id` first when it has none. Returns the stored document. */
   insert(input: Document): Document {
     // mongod stores `_id` first whatever the client sent (mongosh, for one, appends it last).
-    const doc = input._id === undefined ? { _id: new ObjectId(), ...input } : Object.keys(input)[0] === '_id' ? input : { _id: input._id, ...input };
+    let doc = input;
+    if (input._id === undefined) doc = { _id: new ObjectId(), ...input };
+    else if (Object.keys(input)[0] !== '_id') {
+      doc = { _id: input._id, ...input };
+      sameBsonSize(input, doc);
+    }
     if (Array.isArray(doc._id)) throw new EngineError('InvalidIdField', `can't use an array for _id`);
     if (doc._id instanceof RegExp) throw new EngineError('InvalidIdField', `can't use a regex for _id`);
     const idKey = keyStringOf(doc._id);

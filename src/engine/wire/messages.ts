@@ -1,4 +1,5 @@
 import { BSON, type Document } from 'bson';
+import { rememberBsonSize } from '../bson-size.js';
 import { HEADER_LENGTH, MsgFlags, OpCode } from './constants.js';
 import { WireProtocolError } from './wire-error.js';
 
@@ -52,7 +53,9 @@ function parseOpMsg(frame: Buffer, requestId: number): WireRequest {
       let at = nameEnd + 1;
       while (at < sectionEnd) {
         const docSize = documentSize(frame, at, sectionEnd);
-        docs.push(deserialize(frame, at, docSize));
+        const doc = deserialize(frame, at, docSize);
+        rememberBsonSize(doc, docSize);
+        docs.push(doc);
         at += docSize;
       }
       sequences.push([identifier, docs]);
