@@ -12,7 +12,8 @@ import { startTarget, type SpecTarget } from './target.js';
 /** Deadline for one operation: generous for a real server, and what a hung iteration costs. */
 const DEFAULT_TIMEOUT_MS = 5_000;
 
-const USAGE = `usage: npm run test:spec -- [--uri <mongodb uri>] [--filter <text>] [--timeout-ms <n>]
+const USAGE = `usage: npm run test:spec -- [--target embedded|memory-server] [--uri <mongodb uri>] [--filter <text>] [--timeout-ms <n>]
+  --target      embedded (default) or memory-server (a real mongod; needs MONGOMS_SYSTEM_BINARY or a cached binary)
 
   --uri         run against this replica set (default: env RESUME_LAB_SPEC_URI, else the embedded engine)
   --filter      only run tests whose "<file> › <description>" contains this text
@@ -24,6 +25,7 @@ async function main(): Promise<number> {
     ({ values } = parseArgs({
       options: {
         uri: { type: 'string' },
+        target: { type: 'string' },
         filter: { type: 'string' },
         'timeout-ms': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -53,9 +55,9 @@ async function main(): Promise<number> {
 
   let target: SpecTarget;
   try {
-    target = await startTarget(values.uri ?? process.env.RESUME_LAB_SPEC_URI);
+    target = await startTarget(values.uri ?? process.env.RESUME_LAB_SPEC_URI, values.target);
   } catch (error) {
-    console.error(`cannot start the embedded engine: ${(error as Error).stack ?? String(error)}`);
+    console.error(`cannot start the target: ${(error as Error).message}`);
     return 3;
   }
   try {
