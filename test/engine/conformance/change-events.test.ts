@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ChangeStream, ChangeStreamDocument, Document } from 'mongodb';
+import type { Document } from 'mongodb';
+import { take } from '../../support/streams.js';
 import { forEachTarget, type AnyDoc } from '../../support/suite.js';
-
-/** Reads the next `n` events (awaiting each), so tests wait on events, not time. */
-async function take(stream: ChangeStream<Document, ChangeStreamDocument>, n: number): Promise<ChangeStreamDocument[]> {
-  const events: ChangeStreamDocument[] = [];
-  for (let i = 0; i < n; i++) events.push(await stream.next());
-  return events;
-}
 
 describe.each(forEachTarget((ctx) => {
   it('reports insert, update, replace and delete with their fields', async () => {

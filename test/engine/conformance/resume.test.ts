@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ChangeStream, Document, ResumeToken, Timestamp } from 'mongodb';
+import type { ResumeToken, Timestamp } from 'mongodb';
+import { take } from '../../support/streams.js';
 import { forEachTarget, type AnyDoc } from '../../support/suite.js';
-
-async function take(stream: ChangeStream, n: number): Promise<Document[]> {
-  const events: Document[] = [];
-  for (let i = 0; i < n; i++) events.push(await stream.next());
-  return events;
-}
 
 describe.each(forEachTarget((ctx) => {
   it('resumeAfter a token continues right after that event, with nothing lost or repeated', async () => {
