@@ -23,6 +23,9 @@ export async function dispatch(engine: Engine, body: Document, connection: Conne
     if (!spec) throw new EngineError('CommandNotFound', `no such command: '${commandName}'`, commandName);
     if (!spec.handler) throw new EngineError('NotImplemented', `command ${commandName} is not implemented by the resume-lab embedded engine`, commandName);
 
+    // Running a transaction's statements one by one would look like success and not be atomic.
+    if (body.autocommit === false) throw new EngineError('NotImplemented', 'multi-document transactions are not implemented by the resume-lab embedded engine', 'autocommit');
+
     const action = engine.failPoints.failCommand(spec.name, connection.appName);
     if (action?.blockTimeMS) await new Promise((resolve) => setTimeout(resolve, action.blockTimeMS));
     if (action?.closeConnection) return { kind: 'close' };

@@ -37,6 +37,18 @@ describe('engine/dispatch/dispatcher', () => {
     expect(err.message).toMatch(message);
   });
 
+  it('refuses a multi-document transaction instead of running it non-atomically', async () => {
+    const session = client.startSession();
+    try {
+      session.startTransaction();
+      const err = await client.db('dispatch').collection('txn').insertOne({ a: 1 }, { session }).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 238 });
+      expect(await client.db('dispatch').collection('txn').countDocuments()).toBe(0);
+    } finally {
+      await session.endSession();
+    }
+  });
+
   it('puts operationTime and $clusterTime (Timestamps) on every reply, errors included', async () => {
     const ok = await client.db('admin').command({ ping: 1 });
     expect(ok.operationTime).toBeInstanceOf(Timestamp);
