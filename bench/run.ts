@@ -1,4 +1,5 @@
 // `npm run bench`: prints the engine's figures. Benchmarks report numbers; they never pass or fail.
+import { benchGrading } from './grading.js';
 import { benchLatency } from './latency.js';
 import { benchResume } from './resume.js';
 import { benchStartup } from './startup.js';
@@ -9,6 +10,7 @@ const BENCHES: [string, () => Promise<Record<string, string>>][] = [
   ['insert-to-listener latency (single inserts)', benchLatency],
   ['change-stream throughput (100,000 orders)', benchThroughput],
   ['resume cost (token 10 events back)', benchResume],
+  ['grading one resume-tokens submission (embedded)', benchGrading],
 ];
 
 const only = process.argv.slice(2);

@@ -29,6 +29,11 @@ export interface CliCommand {
   /** A paragraph for the command's own `--help`. */
   readonly description: string;
   readonly options: CliOptions;
+  /**
+   * The positional arguments the command requires, as the usage line names them (`<lesson>`, `<file>`); none when
+   * absent. Missing ones are a MissingArgumentError and extra ones an UnexpectedArgumentError, before run().
+   */
+  readonly arguments?: readonly string[];
   /** Runs with validated flags and returns the exit code; failures are thrown as UserError. */
   run(flags: ConfigFlags, positionals: readonly string[], io: CliIo): Promise<number>;
 }

@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 import { resolveConfig } from '../core/config.js';
-import { UnknownCommandError } from '../core/errors.js';
+import { MissingArgumentError, UnexpectedArgumentError, UnknownCommandError } from '../core/errors.js';
 import { COMMON_OPTIONS, type CliCommand, type CliIo } from './command.js';
 import { db } from './db.js';
+import { grade } from './grade.js';
+import { lessonCheck } from './lesson-check.js';
+import { lessons } from './lessons.js';
 import { renderCommandHelp, renderHelp } from './help.js';
 import { parseCommandArgs } from './parse-args.js';
 import { asReportedError, renderError } from './render-error.js';
 import { packageVersion } from './version.js';
 
 /** The commands that exist, in the order `--help` lists them. */
-const COMMANDS: readonly CliCommand[] = [db];
+const COMMANDS: readonly CliCommand[] = [lessons, grade, lessonCheck, db];
 
 /** The `resume-lab` entry point: dispatches to a command and maps every failure to its exit code. */
 async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -37,10 +40,14 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(flags.version === true ? `${packageVersion()}\n` : renderHelp(COMMANDS));
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (command === undefined) throw new UnknownCommandError(name);
-  const rest = argv.filter((_, i) => i !== index);
-  const { flags, positionals } = parseCommandArgs(rest, { ...COMMON_OPTIONS, ...command.options }, command.name);
+  // A command's name may be two words (`lesson check`): the longest name that the arguments spell wins.
+  const twoWords = `${name} ${argv[index + 1] ?? ''}`;
+  const command = COMMANDS.find((c) => c.name === twoWords) ?? COMMANDS.find((c) => c.name === name);
+  if (command === undefined) throw new UnknownCommandError(COMMANDS.some((c) => c.name.startsWith(`${name} `)) ? twoWords.trim() : name);
+  const words = command.name.split(' ').length;
+  const rest = argv.filter((_, i) => i < index || i >= index + words);
+  const expected = command.arguments ?? [];
+  const { flags, positionals } = parseCommandArgs(rest, { ...COMMON_OPTIONS, ...command.options }, command.name, expected.length > 0);
   if (flags.help === true) {
     io.stdout.write(renderCommandHelp(command));
     return 0;
@@ -49,6 +56,10 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(`${packageVersion()}\n`);
     return 0;
   }
+  const missing = expected[positionals.length];
+  if (missing !== undefined) throw new MissingArgumentError(missing, command.name);
+  const extra = positionals[expected.length];
+  if (extra !== undefined) throw new UnexpectedArgumentError(extra, command.name);
   return command.run(flags, positionals, io);
 }
 

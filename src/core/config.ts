@@ -16,6 +16,12 @@ export const CONFIG_KEYS = [
   'oplogSize',
   'noColor',
   'debug',
+  'home',
+  'xdgConfigHome',
+  'appData',
+  'editor',
+  'ci',
+  'term',
 ] as const;
 
 /** The name of an option. */
@@ -31,6 +37,12 @@ export interface ConfigValues {
   oplogSize: number;
   noColor: boolean;
   debug: boolean;
+  home: string | undefined;
+  xdgConfigHome: string | undefined;
+  appData: string | undefined;
+  editor: string | undefined;
+  ci: boolean;
+  term: string | undefined;
 }
 
 /** Prefix of resume-lab's own environment variables. */
@@ -98,6 +110,15 @@ export const CONFIG_SPECS: { readonly [K in ConfigKey]: ConfigSpec<ConfigValues[
     parse: envToBool,
   },
   debug: { flag: 'debug', env: [`${ENV_PREFIX}DEBUG`], default: false, parse: envToBool },
+  // Where the interactive app keeps progress: RESUME_LAB_HOME, else the platform's config folder (progress-store.ts).
+  home: { env: [`${ENV_PREFIX}HOME`], default: undefined, parse: text },
+  xdgConfigHome: { env: ['XDG_CONFIG_HOME'], default: undefined, parse: text },
+  appData: { env: ['APPDATA'], default: undefined, parse: text },
+  // The editor the app opens a snippet in; VISUAL first, as git and mongosh read them.
+  editor: { env: ['VISUAL', 'EDITOR'], default: undefined, parse: text },
+  // CI services set CI (or CONTINUOUS_INTEGRATION) to all sorts of words; only an explicit "no" turns it off.
+  ci: { env: ['CI', 'CONTINUOUS_INTEGRATION'], default: false, parse: (raw) => !['0', 'false', 'no', 'off'].includes(raw.trim().toLowerCase()) },
+  term: { env: ['TERM'], default: undefined, parse: text },
 };
 
 /** The words that turn a boolean environment variable on (case-insensitive): 1, on, yes, true. */

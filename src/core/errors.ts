@@ -207,3 +207,170 @@ export class MongodBinaryNotFoundError extends UserError {
     );
   }
 }
+
+/** A command was run without an argument it needs, as in `resume-lab grade` without a lesson. */
+export class MissingArgumentError extends UsageError {
+  readonly code = 'MISSING_ARGUMENT';
+  readonly hint: string;
+
+  /** `argument` is the placeholder of the usage line, e.g. `<lesson>`. */
+  constructor(
+    readonly argument: string,
+    readonly command: string,
+  ) {
+    super(`"${command}" needs ${argument}`);
+    this.hint = `run \`resume-lab ${command} --help\` for the usage`;
+  }
+}
+
+/**
+ * A path as messages show it: relative to the working directory when it lies below it, so messages stay short and
+ * still point at the file; absolute otherwise.
+ */
+export function displayPath(file: string): string {
+  const cwd = process.cwd();
+  return file.startsWith(`${cwd}/`) ? file.slice(cwd.length + 1) : file;
+}
+
+/**
+ * Something wrong in a lesson folder: its lesson.md, its checks module, a missing or unexpected file. It names the
+ * file, and the line or the field where it can, and the hint says how to fix it.
+ */
+export class LessonFormatError extends UsageError {
+  readonly code = 'LESSON_FORMAT';
+
+  /**
+   * `line` is 1-based; `field` names the front-matter field or the part of a step (`step "resume": hints`) that is
+   * wrong; `problem` says what is wrong and `hint` what to write instead.
+   */
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    readonly field: string | undefined,
+    readonly problem: string,
+    readonly hint: string,
+  ) {
+    super(`${displayPath(file)}${line === undefined ? '' : `:${line}`}: ${field === undefined ? '' : `${field}: `}${problem}`);
+  }
+}
+
+/** Two lesson folders declare the same lesson id, so `resume-lab grade <id>` could mean either. */
+export class DuplicateLessonError extends UsageError {
+  readonly code = 'DUPLICATE_LESSON';
+  readonly hint: string;
+
+  constructor(
+    readonly id: string,
+    readonly dirs: readonly [string, string],
+  ) {
+    super(`two lessons have the id "${id}": ${displayPath(dirs[0])} and ${displayPath(dirs[1])}`);
+    this.hint = 'change the id in the front matter of one lesson.md, and rename its folder to match';
+  }
+}
+
+/** No lesson has the id (or folder) given on the command line. */
+export class LessonNotFoundError extends UsageError {
+  readonly code = 'LESSON_NOT_FOUND';
+  readonly hint: string;
+
+  /** `lesson` is an id or a folder path as given; `known` lists the ids that do exist, for the hint. */
+  constructor(
+    readonly lesson: string,
+    readonly known: readonly string[],
+  ) {
+    super(`no lesson "${lesson}"`);
+    this.hint = lesson.includes('/')
+      ? 'pass the path of a lesson folder, one that holds a lesson.md'
+      : known.length === 0
+        ? 'no lessons were found: pass the path of a lesson folder, or add --lessons-dir DIR'
+        : `use one of ${known.join(', ')} (\`resume-lab lessons\` lists them), the path of a lesson folder, or add --lessons-dir DIR`;
+  }
+}
+
+/** `--lessons-dir` names something that is not a folder. */
+export class LessonsDirNotFoundError extends UsageError {
+  readonly code = 'LESSONS_DIR_NOT_FOUND';
+  readonly hint = 'pass a lesson folder (one with a lesson.md) or a folder of lesson folders';
+
+  constructor(readonly dir: string) {
+    super(`--lessons-dir ${displayPath(dir)} is not a folder`);
+  }
+}
+
+/**
+ * A submission file that cannot be graded as it is: unreadable, or its `// @step <id>` markers are missing, unknown,
+ * repeated or out of lesson order. `line` is 1-based, or undefined when the whole file is at fault.
+ */
+export class SubmissionParseError extends UsageError {
+  readonly code = 'SUBMISSION_FORMAT';
+
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    readonly problem: string,
+    readonly hint: string,
+  ) {
+    super(`${displayPath(file)}${line === undefined ? '' : `:${line}`}: ${problem}`);
+  }
+}
+
+/** `--output FILE` could not be written. */
+export class OutputWriteError extends UsageError {
+  readonly code = 'OUTPUT_WRITE';
+  readonly hint = 'pass --output a path in a folder that exists and that you may write to';
+
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`cannot write the report to ${displayPath(file)}: ${reason}`);
+  }
+}
+
+/** The progress file of the interactive app (or its folder) could not be read, written or moved aside (exit 3). */
+export class ProgressFileError extends UserError {
+  readonly code = 'PROGRESS_FILE';
+  readonly exitCode = 3;
+  readonly hint = 'check that you may read and write that folder, or set RESUME_LAB_HOME to a folder you can write to';
+
+  /** `action` is what failed: reading, writing, or moving a corrupt file aside; `reason` the system's error code. */
+  constructor(
+    readonly file: string,
+    readonly action: 'read' | 'write' | 'move aside',
+    readonly reason: string,
+  ) {
+    super(`cannot ${action} the progress file ${file}: ${reason}`);
+  }
+}
+
+/** `resume-lab export <lesson>` for a lesson the learner has not started in the app. */
+export class NoSavedProgressError extends UsageError {
+  readonly code = 'NO_SAVED_PROGRESS';
+  readonly hint: string;
+
+  /** `started` lists the lessons that do have saved progress, for the hint. */
+  constructor(
+    readonly lesson: string,
+    readonly file: string,
+    readonly started: readonly string[],
+  ) {
+    super(`no saved progress for lesson "${lesson}" in ${file}`);
+    this.hint =
+      started.length === 0
+        ? `work on it first with \`resume-lab learn ${lesson}\`: every run saves your code`
+        : `export one you have worked on (${started.join(', ')}), or work on this one with \`resume-lab learn ${lesson}\``;
+  }
+}
+
+/** The submission file of `resume-lab export` could not be written. */
+export class ExportWriteError extends UsageError {
+  readonly code = 'EXPORT_WRITE';
+  readonly hint = 'pass --output a path in a folder that exists and that you may write to, or --output - for stdout';
+
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`cannot write the submission to ${displayPath(file)}: ${reason}`);
+  }
+}

@@ -58,7 +58,7 @@ describe('cli/main', () => {
     expect(stderr).toBe('');
     expect(stdout).toMatch(/^ {2}db \[--port N\] \[--oplog-size N\] +run the embedded replica set/m);
     for (const option of ['--help', '--version', '--debug', '--no-color']) expect(stdout).toContain(option);
-    expect(stdout).not.toMatch(/^ {2}(learn|grade|lessons|export)\b/m);
+    expect(stdout).not.toMatch(/^ {2}(learn|export)\b/m);
   });
 
   it("prints a command's own help", async () => {

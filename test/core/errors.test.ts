@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
   BugError,
+  DuplicateLessonError,
   InvalidOptionValueError,
   InvalidUriError,
+  LessonFormatError,
+  LessonNotFoundError,
+  LessonsDirNotFoundError,
+  MissingArgumentError,
   MissingOptionValueError,
   MissingUriError,
   MongodBinaryNotFoundError,
+  OutputWriteError,
   PortInUseError,
+  SubmissionParseError,
   TargetStartError,
   UnexpectedArgumentError,
   UnexpectedOptionValueError,
@@ -87,6 +94,42 @@ const CASES: [UserError, abstract new (...args: never[]) => UserError, object, s
     3,
     'no mongod binary for the memory-server target: MONGOMS_SYSTEM_BINARY="/opt/mongod" is not an executable file',
   ],
+  [new MissingArgumentError('<file>', 'grade'), MissingArgumentError, { argument: '<file>', command: 'grade' }, 'MISSING_ARGUMENT', 2, '"grade" needs <file>'],
+  [
+    new LessonFormatError('/elsewhere/x/lesson.md', 4, 'estimatedMinutes', 'expected a whole number, got "ten"', 'write it like `estimatedMinutes: 20`'),
+    LessonFormatError,
+    { file: '/elsewhere/x/lesson.md', line: 4, field: 'estimatedMinutes', problem: 'expected a whole number, got "ten"' },
+    'LESSON_FORMAT',
+    2,
+    '/elsewhere/x/lesson.md:4: estimatedMinutes: expected a whole number, got "ten"',
+  ],
+  [
+    new LessonFormatError('/elsewhere/x/checks.js', undefined, undefined, 'no checks module', 'add one'),
+    LessonFormatError,
+    { line: undefined, field: undefined },
+    'LESSON_FORMAT',
+    2,
+    '/elsewhere/x/checks.js: no checks module',
+  ],
+  [
+    new DuplicateLessonError('intro', ['/a/intro', '/b/intro']),
+    DuplicateLessonError,
+    { id: 'intro', dirs: ['/a/intro', '/b/intro'] },
+    'DUPLICATE_LESSON',
+    2,
+    'two lessons have the id "intro": /a/intro and /b/intro',
+  ],
+  [new LessonNotFoundError('intro', ['resume-tokens']), LessonNotFoundError, { lesson: 'intro', known: ['resume-tokens'] }, 'LESSON_NOT_FOUND', 2, 'no lesson "intro"'],
+  [new LessonsDirNotFoundError('/no/such'), LessonsDirNotFoundError, { dir: '/no/such' }, 'LESSONS_DIR_NOT_FOUND', 2, '--lessons-dir /no/such is not a folder'],
+  [
+    new SubmissionParseError('/elsewhere/s.js', 7, 'unknown step "resum"', 'the steps are a, b'),
+    SubmissionParseError,
+    { file: '/elsewhere/s.js', line: 7, problem: 'unknown step "resum"' },
+    'SUBMISSION_FORMAT',
+    2,
+    '/elsewhere/s.js:7: unknown step "resum"',
+  ],
+  [new OutputWriteError('/no/dir/r.json', 'ENOENT'), OutputWriteError, { file: '/no/dir/r.json', reason: 'ENOENT' }, 'OUTPUT_WRITE', 2, 'cannot write the report to /no/dir/r.json: ENOENT'],
 ];
 
 describe('core/errors', () => {
@@ -97,6 +140,13 @@ describe('core/errors', () => {
     expect(error.hint).toMatch(/\S/);
     expect(error.hint).not.toContain('\n');
     expect(error instanceof UsageError).toBe(exitCode === 2);
+  });
+
+  it('lists the known lessons in the hint of LessonNotFoundError, or says how to point at one', () => {
+    expect(new LessonNotFoundError('intro', ['a', 'b']).hint).toBe(
+      'use one of a, b (`resume-lab lessons` lists them), the path of a lesson folder, or add --lessons-dir DIR',
+    );
+    expect(new LessonNotFoundError('./x', []).hint).toBe('pass the path of a lesson folder, one that holds a lesson.md');
   });
 
   it('keeps a password out of every field of InvalidUriError', () => {

@@ -1,0 +1,205 @@
+import { pathToFileURL } from 'node:url';
+import { EJSON } from 'bson';
+import type { ChangeStreamDocument } from 'mongodb';
+import type { CheckResult, LessonChecks, LessonExplanations } from '../grading/api.js';
+import { SessionHarness } from '../grading/harness.js';
+import type { TimelineEntry } from '../grading/timeline.js';
+import type { OutputLine, SnippetError } from '../sandbox/api.js';
+import type { HostMethod, HostMethodContext } from '../sandbox/host/index.js';
+import type { LearnTimelineEntry } from './learn-timeline.js';
+
+/**
+ * The interactive app's side of the sandbox host (loaded with `host.loadModule()`): it runs a step's set-up, the
+ * learner's snippet and the step's checks on the grading layer's SessionHarness, like the grader's host module, and
+ * in addition lets the app read the harness's timeline while a step runs ('learn.timeline'), with each event's
+ * resume token. The grader's module only hands its timeline over when a run ends, which is too late for a live view.
+ */
+
+/** Arguments of 'learn.begin'. */
+export interface LearnBeginArgs {
+  readonly checksPath: string;
+  readonly seed: number;
+  readonly timeoutMs: number;
+  readonly collection: string;
+}
+
+/** Arguments of 'learn.runStep'. */
+export interface LearnRunStepArgs {
+  readonly stepId: string;
+  readonly code: string;
+  /** True when an earlier step is run again to rebuild the state; its timeline entries say so. */
+  readonly replay?: boolean;
+}
+
+/** What one step produced, as plain data. */
+export interface LearnStepOutcome {
+  readonly results: CheckResult[];
+  /** The snippet's output, then what listeners printed while the checks ran. */
+  readonly output: OutputLine[];
+  readonly outputTruncated: boolean;
+  /** The snippet's error, then errors of listeners and timers, in order. */
+  readonly errors: SnippetError[];
+  /** The echo of the snippet's last expression, the way a shell prints it. */
+  readonly value?: string;
+  /** The session's number for this evaluation, which positions of later errors refer to. */
+  readonly evaluation?: number;
+  readonly durationMs: number;
+}
+
+/** The module shape a lesson's checks module has (see src/grading/api.ts). */
+interface ChecksModule {
+  checks?: LessonChecks;
+  explanations?: LessonExplanations;
+}
+
+/** One run of the lesson in the open session. */
+interface LearnRun {
+  readonly harness: SessionHarness;
+  readonly checks: LessonChecks;
+  /** Whether each harness timeline entry (same index) happened during a replay. */
+  readonly replayed: boolean[];
+  /** Resolves pending 'learn.timeline' calls. */
+  waiters: (() => void)[];
+  /** True while 'learn.runStep' is running. */
+  running: boolean;
+  /** True while that step is a replay. */
+  replaying: boolean;
+}
+
+let run: LearnRun | undefined;
+
+function current(): LearnRun {
+  if (run === undefined) throw new Error("no lesson run: call 'learn.begin' after 'session.open'");
+  return run;
+}
+
+function wake(learn: LearnRun): void {
+  for (const waiter of learn.waiters.splice(0)) waiter();
+}
+
+/** The `explanations` a checks module exports, which the session gives learners for an undeclared name. */
+async function explanations(_context: HostMethodContext, args: { checksPath: string }): Promise<Record<string, string>> {
+  const module = (await import(pathToFileURL(args.checksPath).href)) as ChecksModule;
+  return Object.fromEntries(Object.entries(module.explanations ?? {}).filter(([, text]) => typeof text === 'string'));
+}
+
+async function begin(context: HostMethodContext, args: LearnBeginArgs): Promise<void> {
+  const module = (await import(pathToFileURL(args.checksPath).href)) as ChecksModule;
+  if (module.checks === undefined) throw new Error(`${args.checksPath} does not export \`checks\``);
+  const harness = new SessionHarness(context.session, args);
+  const learn: LearnRun = { harness, checks: module.checks, replayed: [], waiters: [], running: false, replaying: false };
+  // The harness appends to its timeline as things happen; watching the appends is what makes the view live.
+  const push = harness.timeline.push.bind(harness.timeline);
+  harness.timeline.push = (...entries: TimelineEntry[]) => {
+    for (let i = 0; i < entries.length; i++) learn.replayed.push(learn.replaying);
+    const length = push(...entries);
+    wake(learn);
+    return length;
+  };
+  run = learn;
+}
+
+async function runStep(context: HostMethodContext, args: LearnRunStepArgs): Promise<LearnStepOutcome> {
+  const learn = current();
+  const { harness } = learn;
+  const step = learn.checks[args.stepId];
+  if (step === undefined) throw new Error(`the checks module has no step "${args.stepId}"`);
+  harness.step = args.stepId;
+  learn.running = true;
+  learn.replaying = args.replay === true;
+  const started = performance.now();
+  try {
+    let crashed: CheckResult | undefined;
+    try {
+      await step.before?.(harness);
+    } catch (error) {
+      crashed = checksCrashed('before', error);
+    }
+    const evaluation = await context.session.evaluate(args.code);
+    let results: CheckResult[];
+    try {
+      results = crashed ? [crashed] : await step.check(harness);
+    } catch (error) {
+      results = [checksCrashed('check', error)];
+    }
+    const drained = context.session.drainOutput();
+    return {
+      results,
+      output: [...evaluation.output, ...drained.output],
+      outputTruncated: evaluation.outputTruncated || drained.outputTruncated,
+      errors: [...(evaluation.error ? [evaluation.error] : []), ...(evaluation.additionalErrors ?? []), ...drained.errors],
+      ...(evaluation.value === undefined ? {} : { value: evaluation.value }),
+      ...(evaluation.evaluation === undefined ? {} : { evaluation: evaluation.evaluation }),
+      durationMs: performance.now() - started,
+    };
+  } finally {
+    learn.running = false;
+    learn.replaying = false;
+    wake(learn);
+  }
+}
+
+/**
+ * The timeline entries from index `since` on. While a step runs and there are none yet, it answers when the next
+ * one arrives or the step ends: the app calls it in a loop during a run instead of polling on a timer.
+ */
+async function timeline(_context: HostMethodContext, args: { since: number }): Promise<LearnTimelineEntry[]> {
+  const learn = current();
+  if (learn.harness.timeline.length <= args.since && learn.running) await new Promise<void>((resolve) => learn.waiters.push(resolve));
+  return withTokens(learn).slice(args.since);
+}
+
+/** Ends the run: the learner's streams close and the database is dropped, so a fresh run starts clean. */
+async function finish(context: HostMethodContext): Promise<void> {
+  const learn = run;
+  run = undefined;
+  if (learn !== undefined) wake(learn);
+  await context.session.streams.closeAll();
+  await context.session.db.dropDatabase().catch(() => undefined);
+}
+
+/**
+ * The harness's entries with the token of each delivered or held event: the harness records the n-th delivery (or
+ * hold) on a stream as it adds the n-th event to that stream's list, so counting pairs them up.
+ */
+function withTokens(learn: LearnRun): LearnTimelineEntry[] {
+  const { harness } = learn;
+  const seen = new Map<string, number>();
+  return harness.timeline.map((entry, index) => {
+    const replay = learn.replayed[index] ?? false;
+    if ((entry.kind !== 'delivered' && entry.kind !== 'held') || entry.stream === undefined) return { ...entry, replay };
+    const key = `${entry.kind}/${entry.stream}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    const view = harness.streams.find((s) => s.id === entry.stream);
+    const event: ChangeStreamDocument | undefined = (entry.kind === 'delivered' ? view?.delivered : view?.held)?.[n];
+    const token = event === undefined ? undefined : tokenText(event._id);
+    return { ...entry, replay, ...(token === undefined ? {} : { token }) };
+  });
+}
+
+/** A resume token as text: its `_data` string, or canonical Extended JSON for any other shape. */
+function tokenText(id: unknown): string | undefined {
+  const data = (id as { _data?: unknown } | undefined)?._data;
+  if (typeof data === 'string') return data;
+  try {
+    return EJSON.stringify(id, { relaxed: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/** A check that threw is the lesson's bug (or a learner value it did not expect); the step cannot pass. */
+function checksCrashed(phase: 'before' | 'check', error: unknown): CheckResult {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { name: 'checks-ran', status: 'fail', message: `the lesson's ${phase}() for this step threw ${message}; report it to the lesson's author` };
+}
+
+/** The methods the interactive session calls, by name. */
+export const methods: Record<string, HostMethod> = {
+  'learn.explanations': explanations,
+  'learn.begin': begin,
+  'learn.runStep': runStep,
+  'learn.timeline': timeline,
+  'learn.finish': finish,
+};
