@@ -1,14 +1,14 @@
-/** Where a learner callback failed, as the error report will say ("in a 'change' listener"). */
-export type CallbackSite = string;
-
-/** Receives errors of learner callbacks that ran outside an evaluation (listeners, timers). */
-export type CallbackErrorSink = (error: unknown, site: CallbackSite) => void;
+/**
+ * Receives errors of learner callbacks that ran outside an evaluation (listeners, timers); `site` says where, as
+ * the error report will ("a 'change' listener").
+ */
+export type CallbackErrorSink = (error: unknown, site: string) => void;
 
 /**
  * Calls a learner callback so that neither a throw nor a rejected Promise escapes into the driver or the event
  * loop: an escaping error would end the host (an uncaught exception) instead of being reported to the learner.
  */
-export function guardedCall(fn: (...args: never[]) => unknown, thisArg: unknown, args: readonly unknown[], site: CallbackSite, sink: CallbackErrorSink): void {
+export function guardedCall(fn: (...args: never[]) => unknown, thisArg: unknown, args: readonly unknown[], site: string, sink: CallbackErrorSink): void {
   try {
     const result = Reflect.apply(fn, thisArg, args);
     if (result !== null && typeof result === 'object' && typeof (result as { then?: unknown }).then === 'function') {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_LINE_CHARS } from '../../src/sandbox/output.js';
 import type { SandboxSession } from '../../src/sandbox/session.js';
 import { offlineSession, TEST_LIMITS, texts } from './support.js';
 
@@ -41,6 +42,12 @@ describe('src/sandbox/session.ts', () => {
       expect(result.outputTruncated).toBe(true);
       const next = await session.evaluate("print('fresh')");
       expect(next).toMatchObject({ output: [{ text: 'fresh' }], outputTruncated: false });
+    });
+
+    it(`cuts a line after ${MAX_LINE_CHARS} characters`, async () => {
+      session = offlineSession();
+      const [line] = (await session.evaluate(`print('x'.repeat(${MAX_LINE_CHARS + 5}))`)).output;
+      expect(line!.text).toBe(`${'x'.repeat(MAX_LINE_CHARS)} …`);
     });
 
     it('reports output of callbacks that ran between evaluations with the next result, before its own', async () => {

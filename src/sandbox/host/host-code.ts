@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, sep } from 'node:path';
@@ -10,9 +11,10 @@ import { fileURLToPath } from 'node:url';
  *
  * From the built package (`dist/`, plain JavaScript) the host runs `dist/sandbox/host/entry.js` directly. From
  * the TypeScript sources (tests, `tsx`), the entry and any module given to loadModule are first bundled with
- * esbuild into a temporary directory: a child process under Node's permission model cannot run a TypeScript
- * loader (tsx starts esbuild as a child process, which the model forbids), and one bundle serves the worker host
- * too. Packages stay external and resolve through a `node_modules` link in that directory.
+ * esbuild into a cache directory: a child process under Node's permission model cannot run a TypeScript loader
+ * (tsx starts esbuild as a child process, which the model forbids), and one bundle serves the worker host too.
+ * Packages stay external and resolve through a `node_modules` link in that directory. Bundles are named by their
+ * content, so processes share them and nothing needs cleaning up when a process ends abruptly (test workers do).
  */
 
 /** The host program and the read grants it needs. */
@@ -27,7 +29,6 @@ export interface HostCode {
 const HERE = fileURLToPath(import.meta.url);
 const FROM_SOURCES = extname(HERE) === '.ts';
 
-let bundleDir: string | undefined;
 const bundles = new Map<string, Promise<string>>();
 
 /** The host program, bundled first when running from sources. */
@@ -63,26 +64,50 @@ function packagesDir(): string {
 function bundled(source: string): Promise<string> {
   let bundle = bundles.get(source);
   if (!bundle) {
-    bundle = bundleFile(source, bundles.size);
+    bundle = bundleFile(source);
     bundles.set(source, bundle);
   }
   return bundle;
 }
 
-/** Writes the bundle of `source`; `serial` keeps names unique when two sources share a file name. */
-async function bundleFile(source: string, serial: number): Promise<string> {
-  const dir = (bundleDir ??= makeBundleDir());
-  const outfile = join(dir, `${serial}-${basename(source).replace(/\.[cm]?ts$/, '')}.mjs`);
+/** Writes the bundle of `source` under a name made of its content, unless it is there already. */
+async function bundleFile(source: string): Promise<string> {
   // esbuild is a development dependency: only runs from sources get here.
   const { build } = await import('esbuild');
-  await build({ entryPoints: [source], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'silent' });
-  return outfile;
+  const { outputFiles } = await build({
+    entryPoints: [source],
+    write: false,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'silent',
+  });
+  const code = outputFiles[0]!.contents;
+  const name = `${basename(source).replace(/\.[cm]?ts$/, '')}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`;
+  const file = join(bundleDir(), name);
+  if (!existsSync(file)) {
+    // Written aside and renamed, so a process starting a host at the same moment never reads half a file.
+    const partial = `${file}.${process.pid}.partial`;
+    writeFileSync(partial, code);
+    renameSync(partial, file);
+  }
+  return file;
 }
 
-/** A temporary directory with a `node_modules` link, removed when this process exits. */
-function makeBundleDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'resume-lab-sandbox-'));
-  symlinkSync(packagesDir(), join(dir, 'node_modules'), 'dir');
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+/**
+ * The cache directory for this installation's bundles, with its `node_modules` link; one per packages directory,
+ * since the link must point at the packages the bundles were made against.
+ */
+function bundleDir(): string {
+  const packages = packagesDir();
+  const dir = join(tmpdir(), `resume-lab-sandbox-${createHash('sha256').update(packages).digest('hex').slice(0, 12)}`);
+  mkdirSync(dir, { recursive: true });
+  try {
+    symlinkSync(packages, join(dir, 'node_modules'), 'dir');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
   return dir;
 }

@@ -28,6 +28,13 @@ describe.each(
       expect(result.value).toBe("{ _id: 2, item: 'cake', qty: 2 }");
     });
 
+    it('echoes a cursor as its first documents, the way the shell does', async () => {
+      const s = open();
+      const result = await evaluateAll(s, ['db.orders.insertMany(Array.from({ length: 25 }, (_, i) => ({ _id: i })))', 'db.orders.find({ _id: { $lt: 2 } })']);
+      expect(result.value).toBe('[ { _id: 0 }, { _id: 1 } ]');
+      expect((await s.evaluate('db.orders.find().sort({ _id: 1 })')).value).toMatch(/^\[\n  \{ _id: 0 \},[^]*\{ _id: 19 \}\n\]\n\(more documents: use \.toArray\(\) or \.forEach\(\) to see them all\)$/);
+    });
+
     it('updates, replaces and deletes', async () => {
       const result = await evaluateAll(open(), [
         'db.orders.insertMany([{ _id: 1, s: "new" }, { _id: 2, s: "new" }, { _id: 3, s: "new" }])',
