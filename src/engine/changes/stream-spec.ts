@@ -1,6 +1,6 @@
 import { Timestamp, type Document } from 'bson';
 import { EngineError } from '../errors/engine-error.js';
-import { isDocument } from '../commands/_params.js';
+import { isDocument } from '../query/bson-types.js';
 import { fromTimestamp } from './cluster-clock.js';
 
 /** fullDocument modes (document_source_change_stream.idl). */

@@ -1,6 +1,7 @@
 import { Long, type Document } from 'bson';
 import type { CommandContext } from '../dispatch/command-context.js';
 import { EngineError } from '../errors/engine-error.js';
+import { isDocument as isEmbeddedDocument } from '../query/bson-types.js';
 
 /** BSON type names as mongod's IDL messages spell them. */
 type ParamType = 'string' | 'object' | 'array' | 'bool' | 'number';
@@ -100,7 +101,7 @@ export const GENERIC_ARGUMENTS: ReadonlySet<string> = new Set([
   'encryptionInformation', 'databaseVersion', 'shardVersion', 'clientOperationKey', 'readOnly',
 ]);
 
-/** Document helper: true for a plain BSON document (not an array, not a BSON value class). */
+/** True for an embedded document (not an array or a BSON value class), typed as a command's Document. */
 export function isDocument(value: unknown): value is Document {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !('_bsontype' in (value as object)) && !(value instanceof Date) && !(value instanceof RegExp);
+  return isEmbeddedDocument(value);
 }
