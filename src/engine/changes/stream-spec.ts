@@ -1,6 +1,6 @@
 import { Timestamp, type Document } from 'bson';
 import { EngineError } from '../errors/engine-error.js';
-import { isDocument } from '../query/bson-types.js';
+import { bsonTypeOf, isDocument } from '../query/bson-types.js';
 import { fromTimestamp } from './cluster-clock.js';
 
 /** fullDocument modes (document_source_change_stream.idl). */
@@ -55,7 +55,7 @@ export function parseStreamSpec(stage: unknown, db: string, target: string | 1):
   if (stage.startAfter !== undefined) spec.startAfter = tokenField(stage.startAfter, 'startAfter');
   if (stage.startAtOperationTime !== undefined) {
     if (!(stage.startAtOperationTime instanceof Timestamp)) {
-      throw new EngineError('TypeMismatch', `BSON field '$changeStream.startAtOperationTime' is the wrong type, expected type 'timestamp'`, 'startAtOperationTime');
+      throw new EngineError('TypeMismatch', `BSON field '$changeStream.startAtOperationTime' is the wrong type '${bsonTypeOf(stage.startAtOperationTime) ?? 'missing'}', expected type 'timestamp'`, 'startAtOperationTime');
     }
     spec.startAtOperationTime = fromTimestamp(stage.startAtOperationTime);
   }
@@ -93,7 +93,7 @@ function enumField<T extends string>(stage: Document, field: string, allowed: re
 
 function tokenField(value: unknown, field: string): Document {
   if (!isDocument(value)) {
-    throw new EngineError('TypeMismatch', `BSON field '$changeStream.${field}' is the wrong type, expected type 'object'`, field);
+    throw new EngineError('TypeMismatch', `BSON field '$changeStream.${field}' is the wrong type '${bsonTypeOf(value) ?? 'missing'}', expected type 'object'`, field);
   }
   return value;
 }
