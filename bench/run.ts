@@ -1,4 +1,5 @@
 // `npm run bench`: prints the engine's figures. Benchmarks report numbers; they never pass or fail.
+import { benchApp } from './app.js';
 import { benchGrading } from './grading.js';
 import { benchLatency } from './latency.js';
 import { benchResume } from './resume.js';
@@ -11,6 +12,7 @@ const BENCHES: [string, () => Promise<Record<string, string>>][] = [
   ['change-stream throughput (100,000 orders)', benchThroughput],
   ['resume cost (token 10 events back)', benchResume],
   ['grading one resume-tokens submission (embedded)', benchGrading],
+  ['interactive app: first frame and run to results (embedded)', benchApp],
 ];
 
 const only = process.argv.slice(2);

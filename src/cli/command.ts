@@ -34,6 +34,8 @@ export interface CliCommand {
    * absent. Missing ones are a MissingArgumentError and extra ones an UnexpectedArgumentError, before run().
    */
   readonly arguments?: readonly string[];
+  /** Positional arguments the command may take after the required ones (`[lesson]`); more are an UnexpectedArgumentError. */
+  readonly optionalArguments?: readonly string[];
   /** Runs with validated flags and returns the exit code; failures are thrown as UserError. */
   run(flags: ConfigFlags, positionals: readonly string[], io: CliIo): Promise<number>;
 }

@@ -3,7 +3,9 @@ import { resolveConfig } from '../core/config.js';
 import { MissingArgumentError, UnexpectedArgumentError, UnknownCommandError } from '../core/errors.js';
 import { COMMON_OPTIONS, type CliCommand, type CliIo } from './command.js';
 import { db } from './db.js';
+import { exportCommand } from './export.js';
 import { grade } from './grade.js';
+import { learn } from './learn.js';
 import { lessonCheck } from './lesson-check.js';
 import { lessons } from './lessons.js';
 import { renderCommandHelp, renderHelp } from './help.js';
@@ -12,7 +14,7 @@ import { asReportedError, renderError } from './render-error.js';
 import { packageVersion } from './version.js';
 
 /** The commands that exist, in the order `--help` lists them. */
-const COMMANDS: readonly CliCommand[] = [lessons, grade, lessonCheck, db];
+const COMMANDS: readonly CliCommand[] = [learn, lessons, grade, lessonCheck, exportCommand, db];
 
 /** The `resume-lab` entry point: dispatches to a command and maps every failure to its exit code. */
 async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -36,7 +38,9 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const index = argv.findIndex((arg) => !(arg.startsWith('--') && Object.hasOwn(COMMON_OPTIONS, arg.slice(2))));
   const name = argv[index];
   if (name === undefined || name.startsWith('-')) {
-    const { flags } = parseCommandArgs(argv, COMMON_OPTIONS, undefined);
+    // `resume-lab` alone is the interactive app (with its options); only --help and --version print instead.
+    const { flags, positionals } = parseCommandArgs(argv, { ...COMMON_OPTIONS, ...learn.options }, undefined);
+    if (flags.help !== true && flags.version !== true) return learn.run(flags, positionals, io);
     io.stdout.write(flags.version === true ? `${packageVersion()}\n` : renderHelp(COMMANDS));
     return 0;
   }
@@ -47,7 +51,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const words = command.name.split(' ').length;
   const rest = argv.filter((_, i) => i < index || i >= index + words);
   const expected = command.arguments ?? [];
-  const { flags, positionals } = parseCommandArgs(rest, { ...COMMON_OPTIONS, ...command.options }, command.name, expected.length > 0);
+  const optional = command.optionalArguments ?? [];
+  const { flags, positionals } = parseCommandArgs(rest, { ...COMMON_OPTIONS, ...command.options }, command.name, expected.length + optional.length > 0);
   if (flags.help === true) {
     io.stdout.write(renderCommandHelp(command));
     return 0;
@@ -58,7 +63,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const missing = expected[positionals.length];
   if (missing !== undefined) throw new MissingArgumentError(missing, command.name);
-  const extra = positionals[expected.length];
+  const extra = positionals[expected.length + optional.length];
   if (extra !== undefined) throw new UnexpectedArgumentError(extra, command.name);
   return command.run(flags, positionals, io);
 }

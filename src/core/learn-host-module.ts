@@ -56,8 +56,10 @@ interface ChecksModule {
 interface LearnRun {
   readonly harness: SessionHarness;
   readonly checks: LessonChecks;
-  /** Whether each harness timeline entry (same index) happened during a replay. */
-  readonly replayed: boolean[];
+  /** The app's timeline: the harness's entries with tokens, and the end of each run. */
+  readonly entries: LearnTimelineEntry[];
+  /** How many deliveries and holds each stream had so far, by `kind/stream`, to find each entry's event. */
+  readonly counts: Map<string, number>;
   /** Resolves pending 'learn.timeline' calls. */
   waiters: (() => void)[];
   /** True while 'learn.runStep' is running. */
@@ -86,15 +88,16 @@ async function explanations(_context: HostMethodContext, args: { checksPath: str
 async function begin(context: HostMethodContext, args: LearnBeginArgs): Promise<void> {
   const module = (await import(pathToFileURL(args.checksPath).href)) as ChecksModule;
   if (module.checks === undefined) throw new Error(`${args.checksPath} does not export \`checks\``);
+  // The checker's orders are numbered from order-0001 in every run: whatever an earlier run left must go.
+  await context.session.db.dropDatabase();
   const harness = new SessionHarness(context.session, args);
-  const learn: LearnRun = { harness, checks: module.checks, replayed: [], waiters: [], running: false, replaying: false };
+  const learn: LearnRun = { harness, checks: module.checks, entries: [], counts: new Map(), waiters: [], running: false, replaying: false };
   // The harness appends to its timeline as things happen; watching the appends is what makes the view live.
   const push = harness.timeline.push.bind(harness.timeline);
   harness.timeline.push = (...entries: TimelineEntry[]) => {
-    for (let i = 0; i < entries.length; i++) learn.replayed.push(learn.replaying);
-    const length = push(...entries);
+    for (const entry of entries) learn.entries.push(withToken(learn, entry));
     wake(learn);
-    return length;
+    return push(...entries);
   };
   run = learn;
 }
@@ -133,6 +136,9 @@ async function runStep(context: HostMethodContext, args: LearnRunStepArgs): Prom
       durationMs: performance.now() - started,
     };
   } finally {
+    // A stream that is open but not started yet (no listener so far) may still deliver what it resumes from.
+    const waiting = harness.streams.some((stream) => !stream.closed && !stream.ready);
+    learn.entries.push({ kind: 'run-ended', step: args.stepId, replay: learn.replaying, waiting });
     learn.running = false;
     learn.replaying = false;
     wake(learn);
@@ -145,8 +151,8 @@ async function runStep(context: HostMethodContext, args: LearnRunStepArgs): Prom
  */
 async function timeline(_context: HostMethodContext, args: { since: number }): Promise<LearnTimelineEntry[]> {
   const learn = current();
-  if (learn.harness.timeline.length <= args.since && learn.running) await new Promise<void>((resolve) => learn.waiters.push(resolve));
-  return withTokens(learn).slice(args.since);
+  if (learn.entries.length <= args.since && learn.running) await new Promise<void>((resolve) => learn.waiters.push(resolve));
+  return learn.entries.slice(args.since);
 }
 
 /** Ends the run: the learner's streams close and the database is dropped, so a fresh run starts clean. */
@@ -159,23 +165,19 @@ async function finish(context: HostMethodContext): Promise<void> {
 }
 
 /**
- * The harness's entries with the token of each delivered or held event: the harness records the n-th delivery (or
- * hold) on a stream as it adds the n-th event to that stream's list, so counting pairs them up.
+ * A harness entry as the app's, with the token of a delivered or held event. The harness adds the n-th delivery (or
+ * hold) on a stream to the stream's list as it records the entry, so the event is the n-th of that list.
  */
-function withTokens(learn: LearnRun): LearnTimelineEntry[] {
-  const { harness } = learn;
-  const seen = new Map<string, number>();
-  return harness.timeline.map((entry, index) => {
-    const replay = learn.replayed[index] ?? false;
-    if ((entry.kind !== 'delivered' && entry.kind !== 'held') || entry.stream === undefined) return { ...entry, replay };
-    const key = `${entry.kind}/${entry.stream}`;
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    const view = harness.streams.find((s) => s.id === entry.stream);
-    const event: ChangeStreamDocument | undefined = (entry.kind === 'delivered' ? view?.delivered : view?.held)?.[n];
-    const token = event === undefined ? undefined : tokenText(event._id);
-    return { ...entry, replay, ...(token === undefined ? {} : { token }) };
-  });
+function withToken(learn: LearnRun, entry: TimelineEntry): LearnTimelineEntry {
+  const replay = learn.replaying;
+  if ((entry.kind !== 'delivered' && entry.kind !== 'held') || entry.stream === undefined) return { ...entry, replay };
+  const key = `${entry.kind}/${entry.stream}`;
+  const n = learn.counts.get(key) ?? 0;
+  learn.counts.set(key, n + 1);
+  const view = learn.harness.streams.find((s) => s.id === entry.stream);
+  const event: ChangeStreamDocument | undefined = (entry.kind === 'delivered' ? view?.delivered : view?.held)?.[n];
+  const token = event === undefined ? undefined : tokenText(event._id);
+  return { ...entry, replay, ...(token === undefined ? {} : { token }) };
 }
 
 /** A resume token as text: its `_data` string, or canonical Extended JSON for any other shape. */

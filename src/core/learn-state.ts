@@ -50,6 +50,11 @@ export interface StepRun {
    * this step runs on.
    */
   readonly stoodIn: readonly string[];
+  /**
+   * Earlier steps that did not pass but ran, with the learner's code, on the state this run continued from: their
+   * mistakes carry over into this step.
+   */
+  readonly carriedOver: readonly string[];
   readonly durationMs: number;
 }
 
@@ -80,6 +85,8 @@ export interface LessonView {
   readonly title: string;
   /** Markdown shown before the first step. */
   readonly introduction: string;
+  /** Whether the learner had saved progress in it when it was opened (a newcomer sees the introduction first). */
+  readonly started: boolean;
   readonly stepIndex: number;
   readonly steps: readonly StepView[];
   /** The index of the step running now, if one is. */
@@ -88,6 +95,19 @@ export interface LessonView {
   readonly timeline: readonly LearnTimelineEntry[];
   /** What the snippet and its listeners printed during the current run, as it is printed. */
   readonly liveOutput: readonly OutputLine[];
+}
+
+/** A lesson as the picker lists it, with the learner's progress in it. */
+export interface LessonChoice {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly steps: number;
+  readonly estimatedMinutes: number;
+  /** Steps passed so far, from the saved progress. */
+  readonly passed: number;
+  /** Whether the learner has saved progress in it. */
+  readonly started: boolean;
 }
 
 /** Everything the app shows. */

@@ -135,14 +135,6 @@ export class ProgressStore {
     writeAtomically(this.file, `${JSON.stringify(document, null, 2)}\n`);
     this.#document = document;
   }
-
-  /** Forgets a lesson's progress (reset the lesson) and writes the file. */
-  removeLesson(id: string): void {
-    const { [id]: _removed, ...lessons } = this.#document.lessons;
-    const document: ProgressDocument = { formatVersion: PROGRESS_FORMAT_VERSION, lessons };
-    writeAtomically(this.file, `${JSON.stringify(document, null, 2)}\n`);
-    this.#document = document;
-  }
 }
 
 function emptyDocument(): ProgressDocument {
@@ -156,7 +148,7 @@ type Parsed =
   | { readonly ok: false; readonly newer: false; readonly problem: string };
 
 /** Parses and validates the file's text; anything off is a problem in words. */
-export function parseProgress(text: string): Parsed {
+function parseProgress(text: string): Parsed {
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -1,0 +1,1 @@
+export { HelpLine, type HelpItem } from './help-line.js';

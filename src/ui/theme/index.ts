@@ -1,0 +1,1 @@
+export { createTheme, ThemeContext, useTheme, type Theme, type Tone } from './theme.js';
