@@ -1,10 +1,10 @@
 import { pathToFileURL } from 'node:url';
 import { EJSON } from 'bson';
 import type { ChangeStreamDocument } from 'mongodb';
-import type { CheckResult, LessonChecks, LessonExplanations } from '../grading/api.js';
+import type { LessonChecks, LessonExplanations } from '../grading/api.js';
 import { SessionHarness } from '../grading/harness.js';
+import { runStepChecks, type StepOutcome } from '../grading/run-step.js';
 import type { TimelineEntry } from '../grading/timeline.js';
-import type { OutputLine, SnippetError } from '../sandbox/api.js';
 import type { HostMethod, HostMethodContext } from '../sandbox/host/index.js';
 import type { LearnTimelineEntry } from './learn-timeline.js';
 
@@ -31,20 +31,8 @@ export interface LearnRunStepArgs {
   readonly replay?: boolean;
 }
 
-/** What one step produced, as plain data. */
-export interface LearnStepOutcome {
-  readonly results: CheckResult[];
-  /** The snippet's output, then what listeners printed while the checks ran. */
-  readonly output: OutputLine[];
-  readonly outputTruncated: boolean;
-  /** The snippet's error, then errors of listeners and timers, in order. */
-  readonly errors: SnippetError[];
-  /** The echo of the snippet's last expression, the way a shell prints it. */
-  readonly value?: string;
-  /** The session's number for this evaluation, which positions of later errors refer to. */
-  readonly evaluation?: number;
-  readonly durationMs: number;
-}
+/** What one step produced, as plain data (the grader's outcome, echo of the last expression included). */
+export type LearnStepOutcome = StepOutcome;
 
 /** The module shape a lesson's checks module has (see src/grading/api.ts). */
 interface ChecksModule {
@@ -110,31 +98,8 @@ async function runStep(context: HostMethodContext, args: LearnRunStepArgs): Prom
   harness.step = args.stepId;
   learn.running = true;
   learn.replaying = args.replay === true;
-  const started = performance.now();
   try {
-    let crashed: CheckResult | undefined;
-    try {
-      await step.before?.(harness);
-    } catch (error) {
-      crashed = checksCrashed('before', error);
-    }
-    const evaluation = await context.session.evaluate(args.code);
-    let results: CheckResult[];
-    try {
-      results = crashed ? [crashed] : await step.check(harness);
-    } catch (error) {
-      results = [checksCrashed('check', error)];
-    }
-    const drained = context.session.drainOutput();
-    return {
-      results,
-      output: [...evaluation.output, ...drained.output],
-      outputTruncated: evaluation.outputTruncated || drained.outputTruncated,
-      errors: [...(evaluation.error ? [evaluation.error] : []), ...(evaluation.additionalErrors ?? []), ...drained.errors],
-      ...(evaluation.value === undefined ? {} : { value: evaluation.value }),
-      ...(evaluation.evaluation === undefined ? {} : { evaluation: evaluation.evaluation }),
-      durationMs: performance.now() - started,
-    };
+    return await runStepChecks(context.session, harness, step, args.code);
   } finally {
     // A stream that is open but not started yet (no listener so far) may still deliver what it resumes from.
     const waiting = harness.streams.some((stream) => !stream.closed && !stream.ready);
@@ -192,11 +157,6 @@ function tokenText(id: unknown): string | undefined {
 }
 
 /** A check that threw is the lesson's bug (or a learner value it did not expect); the step cannot pass. */
-function checksCrashed(phase: 'before' | 'check', error: unknown): CheckResult {
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return { name: 'checks-ran', status: 'fail', message: `the lesson's ${phase}() for this step threw ${message}; report it to the lesson's author` };
-}
-
 /** The methods the interactive session calls, by name. */
 export const methods: Record<string, HostMethod> = {
   'learn.explanations': explanations,

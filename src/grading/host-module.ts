@@ -1,8 +1,8 @@
 import { pathToFileURL } from 'node:url';
-import type { OutputLine, SnippetError } from '../sandbox/api.js';
 import type { HostMethod, HostMethodContext } from '../sandbox/host/index.js';
-import type { CheckResult, LessonChecks, LessonExplanations } from './api.js';
+import type { LessonChecks, LessonExplanations } from './api.js';
 import { SessionHarness } from './harness.js';
+import { runStepChecks, type StepOutcome } from './run-step.js';
 import type { TimelineEntry } from './timeline.js';
 
 /**
@@ -34,19 +34,7 @@ export interface RunStepArgs {
   readonly code: string;
 }
 
-/** What one step produced, as plain data. */
-export interface StepOutcome {
-  readonly results: CheckResult[];
-  /** The learner's output: the snippet's, then what listeners printed while the checks ran. */
-  readonly output: OutputLine[];
-  readonly outputTruncated: boolean;
-  /** The snippet's error, then errors of listeners and timers, in order. */
-  readonly errors: SnippetError[];
-  /** The session's number for this evaluation, which positions of later errors refer to. */
-  readonly evaluation?: number;
-  /** Set-up, evaluation and checks, measured in the host. */
-  readonly durationMs: number;
-}
+export type { StepOutcome } from './run-step.js';
 
 /** The module shape the format asks for. */
 interface ChecksModule {
@@ -95,29 +83,7 @@ async function runStep(context: HostMethodContext, args: RunStepArgs): Promise<S
   const h = current();
   const step = (await importChecks(checksPath)).checks![args.stepId]!;
   h.step = args.stepId;
-  const started = performance.now();
-  let crashed: CheckResult | undefined;
-  try {
-    await step.before?.(h);
-  } catch (error) {
-    crashed = checksCrashed('before', error);
-  }
-  const evaluation = await context.session.evaluate(args.code);
-  let results: CheckResult[];
-  try {
-    results = crashed ? [crashed] : await step.check(h);
-  } catch (error) {
-    results = [checksCrashed('check', error)];
-  }
-  const drained = context.session.drainOutput();
-  return {
-    results,
-    output: [...evaluation.output, ...drained.output],
-    outputTruncated: evaluation.outputTruncated || drained.outputTruncated,
-    errors: [...(evaluation.error ? [evaluation.error] : []), ...(evaluation.additionalErrors ?? []), ...drained.errors],
-    ...(evaluation.evaluation === undefined ? {} : { evaluation: evaluation.evaluation }),
-    durationMs: performance.now() - started,
-  };
+  return runStepChecks(context.session, h, step, args.code);
 }
 
 /** Ends a run: drops its database, and returns its timeline. */
@@ -143,11 +109,6 @@ function current(): SessionHarness {
  * A check that threw is the lesson's bug, or a learner value it did not expect; either way the step cannot pass,
  * and the message says where it came from.
  */
-function checksCrashed(phase: 'before' | 'check', error: unknown): CheckResult {
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return { name: 'checks-ran', status: 'fail', message: `the lesson's ${phase}() for this step threw ${message}; report it to the lesson's author` };
-}
-
 /** The methods the grader calls, by name. */
 export const methods: Record<string, HostMethod> = {
   'grading.inspect': inspect,

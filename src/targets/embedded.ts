@@ -12,16 +12,11 @@ export function embeddedTarget(options: EmbeddedTargetOptions = {}): Target {
     kind: 'embedded',
     start: async (): Promise<RunningTarget> => {
       // Loaded on start so that uri and memory-server runs never depend on the engine loading.
-      const { startReplSet } = await import('../engine/index.js');
-      // The engine also logs a failed listen that it rejects with; hold its lines until the start succeeds, so a
-      // failure is reported once, by the typed error (which keeps the engine's error as its cause).
-      const held: string[] = [];
-      let log: (line: string) => void = (line) => held.push(line);
+      const { startReplSet, SERVER_VERSION } = await import('../engine/index.js');
       try {
-        const replSet = await startReplSet({ ...options, log: (line) => log(line) });
-        log = options.log ?? (() => {});
-        held.forEach(log);
-        return { kind: 'embedded', uri: replSet.uri, stop: () => replSet.stop() };
+        const replSet = await startReplSet(options);
+        // The version the engine reports in buildInfo: the MongoDB feature level it emulates.
+        return { kind: 'embedded', uri: replSet.uri, serverVersion: SERVER_VERSION, stop: () => replSet.stop() };
       } catch (err) {
         throw toStartError(err, options.port ?? 0);
       }

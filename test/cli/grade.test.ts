@@ -30,7 +30,7 @@ describe('cli/grade', () => {
     const { code, stdout, stderr } = await runCli(['grade', 'resume-tokens', SOLUTION]);
     expect([code, stderr]).toEqual([0, '']);
     expect(stdout).toMatch(/^ {2}✓ 1\. Open a change stream \[open-stream\] \d+ ms$/m);
-    expect(stdout).toMatch(/^ {2}PASS 4\/4 steps in \d+ ms · seed 20240601 · target embedded$/m);
+    expect(stdout).toMatch(/^ {2}PASS 4\/4 steps in \d+ ms · seed 20240601 · target embedded 8\.0\.0$/m);
     expect(stdout).not.toContain('\x1b[');
   });
 
@@ -52,7 +52,7 @@ describe('cli/grade', () => {
     expect(report).toMatchObject({ schema: 'resume-lab/report@1', seed: 7, timeout_ms: 5000, status: 'fail' });
     expect(report.tool).toEqual({ name: 'resume-lab', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
     expect(report.lesson).toEqual({ id: 'resume-tokens', title: 'Resume tokens', format_version: 1 });
-    expect(report.target).toEqual({ kind: 'embedded', server_version: null });
+    expect(report.target).toEqual({ kind: 'embedded', server_version: '8.0.0' });
     const [submission] = report.submissions;
     expectShape(submission, { file: 'string', status: 'string', score: 'number', max_score: 'number', duration_ms: 'number', steps: 'array', timeline: 'array' });
     expect(submission).toMatchObject({ file: FRESH_WATCH, status: 'fail', score: 3, max_score: 4 });
