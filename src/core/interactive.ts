@@ -14,7 +14,7 @@ export interface TerminalStreams {
 /** Why the app would not run interactively, in words for a message; undefined when it can. */
 export function nonInteractiveReason(
   streams: TerminalStreams = { stdin: process.stdin, stdout: process.stdout },
-  env: NodeJS.ProcessEnv = process.env,
+  env?: NodeJS.ProcessEnv,
 ): string | undefined {
   if (resolveConfig('ci', {}, env)) return 'CI is set';
   if (resolveConfig('term', {}, env) === 'dumb') return 'TERM is dumb';
