@@ -259,7 +259,9 @@ export const checks = {
         results.push(h.fail('driver-resumed', {
           problem: 'the driver did not send the resume token in the aggregate command that opened the resumed stream',
           expected: { resumeAfter: lastProcessed },
-          actual: open === undefined ? 'no change stream aggregate on orders' : open.stage,
+          actual: open === undefined
+            ? 'no change stream aggregate on orders'
+            : open.stage.resumeAfter === undefined ? 'a $changeStream stage without resumeAfter' : open.stage,
           fix: 'open resumedChangeStream with `{ resumeAfter: resumeToken }` and change nothing in it afterwards',
         }));
         return results;
