@@ -32,6 +32,8 @@ async function firstFrame(): Promise<Record<string, string>> {
   const build = mkdtempSync(join(tmpdir(), 'resume-lab-bench-'));
   try {
     await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(build, 'dist')]);
+    // The same second step as `npm run build`: Ink bundled into one file, as the package ships it.
+    await promisify(execFile)(process.execPath, [join(ROOT, 'scripts/bundle-ink.mjs'), join(build, 'dist')]);
     for (const name of ['lessons', 'package.json', 'node_modules']) symlinkSync(join(ROOT, name), join(build, name));
     const main = join(build, 'dist/cli/main.js');
     const frames: number[] = [];

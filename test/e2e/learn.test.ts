@@ -38,6 +38,8 @@ describe.skipIf(SCRIPT === undefined)('e2e: resume-lab in a terminal', () => {
   beforeAll(async () => {
     build = mkdtempSync(join(tmpdir(), 'resume-lab-e2e-'));
     await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(build, 'dist')]);
+    // The same second step as `npm run build`: Ink bundled into one file, as the package ships it.
+    await promisify(execFile)(process.execPath, [join(ROOT, 'scripts/bundle-ink.mjs'), join(build, 'dist')]);
     // The built CLI finds its lessons, version and packages next to dist/, as in the installed package.
     for (const name of ['lessons', 'package.json', 'node_modules']) symlinkSync(join(ROOT, name), join(build, name));
   }, 120_000);

@@ -1,4 +1,4 @@
-import { Box, Text } from 'ink';
+import { Box, Text } from '../ink.js';
 import { useTheme } from '../theme/index.js';
 import { useEditorInput } from './use-editor-input.js';
 import { useEditorState, type EditorState } from './use-editor-state.js';

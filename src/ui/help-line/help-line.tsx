@@ -1,4 +1,4 @@
-import { Text } from 'ink';
+import { Text } from '../ink.js';
 import { useTheme } from '../theme/index.js';
 
 /** One key and what it does. */

@@ -1,4 +1,4 @@
-import { Box, Text } from 'ink';
+import { Box, Text } from '../ink.js';
 import { InlineMarkdown } from '../markdown/index.js';
 import { useTheme } from '../theme/index.js';
 

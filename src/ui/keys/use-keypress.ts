@@ -1,5 +1,5 @@
 import type { EventEmitter } from 'node:events';
-import { useStdin } from 'ink';
+import { useStdin } from '../ink.js';
 import { useLayoutEffect, useRef } from 'react';
 import { parseKeys, type Keypress } from './parse-key.js';
 

@@ -1,4 +1,4 @@
-import { Box, Text, useApp } from 'ink';
+import { Box, Text, useApp } from '../ink.js';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { ExternalEdit } from '../../core/external-editor.js';
 import type { LearnSession } from '../../core/learn-session.js';

@@ -1,4 +1,4 @@
-import { render } from 'ink';
+import { render } from '../ink.js';
 import { editExternally } from '../../core/external-editor.js';
 import type { LearnSession } from '../../core/learn-session.js';
 import { LearnApp } from './learn-app.js';

@@ -1,4 +1,4 @@
-import { Box, Text } from 'ink';
+import { Box, Text } from '../ink.js';
 import { useMemo } from 'react';
 import type { LessonChoice } from '../../core/learn-state.js';
 import { HelpLine } from '../help-line/index.js';

@@ -1,4 +1,4 @@
-import { Box, Text, Transform } from 'ink';
+import { Box, Text, Transform } from '../ink.js';
 import type { ReactNode } from 'react';
 import { useTheme } from '../theme/index.js';
 import { parseInline, parseMarkdown, type Block, type Span } from './parse-markdown.js';

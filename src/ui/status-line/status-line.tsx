@@ -1,4 +1,4 @@
-import { Box, Text } from 'ink';
+import { Box, Text } from '../ink.js';
 import type { SandboxStatus, TargetStatus } from '../../core/learn-state.js';
 import { useTheme } from '../theme/index.js';
 

@@ -1,4 +1,4 @@
-import { Box, Text } from 'ink';
+import { Box, Text } from '../ink.js';
 import type { StepRun } from '../../core/learn-state.js';
 import type { OutputLine } from '../../sandbox/api.js';
 import { InlineMarkdown } from '../markdown/index.js';

@@ -1,4 +1,4 @@
-import { Box, Text, useStdout } from 'ink';
+import { Box, Text, useStdout } from '../ink.js';
 import { useMemo } from 'react';
 import type { LessonView, SandboxStatus, TargetStatus } from '../../core/learn-state.js';
 import { Editor } from '../editor/index.js';

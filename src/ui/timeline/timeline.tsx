@@ -1,4 +1,4 @@
-import { Box, Text } from 'ink';
+import { Box, Text } from '../ink.js';
 import { shortToken, timelineRows, type LearnTimelineEntry, type OrderRow, type TimelineRow } from '../../core/learn-timeline.js';
 import { useTheme } from '../theme/index.js';
 
